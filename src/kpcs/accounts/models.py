@@ -38,11 +38,11 @@ class Membership(models.Model):
             models.CheckConstraint(
                 name="membership_scope_matches_role",
                 condition=(
-                    (Q(role__in=[r.value for r in PARTICIPANT_SCOPED]) & Q(participant__isnull=False)
+                    (Q(role__in=sorted(PARTICIPANT_SCOPED)) & Q(participant__isnull=False)
                      & Q(observer__isnull=True))
-                    | (Q(role__in=[r.value for r in OBSERVER_SCOPED]) & Q(observer__isnull=False)
+                    | (Q(role__in=sorted(OBSERVER_SCOPED)) & Q(observer__isnull=False)
                        & Q(participant__isnull=True))
-                    | (~Q(role__in=[r.value for r in PARTICIPANT_SCOPED | OBSERVER_SCOPED])
+                    | (~Q(role__in=sorted(PARTICIPANT_SCOPED | OBSERVER_SCOPED))
                        & (Q(participant__isnull=True) | Q(observer__isnull=True)))
                 ),
             ),

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from kpcs.accounts.permissions import require
 from kpcs.api.auth import actor_from
@@ -126,8 +126,8 @@ def status_event_create(request: HttpRequest, code: str, payload: StatusEventIn)
     p = selectors.participant_get(code=code)
     e = services.status_event_add(actor=actor, participant=p, date=payload.date, kind=payload.event,
                                   certainty=payload.certainty, source=payload.source, note=payload.note)
-    return 201, {"date": e.date, "event": e.kind, "state": STATE_AFTER[e.kind], "certainty": e.certainty,
-                 "source": e.source, "note": e.note}
+    return Status(201, {"date": e.date, "event": e.kind, "state": STATE_AFTER[e.kind], "certainty": e.certainty,
+                 "source": e.source, "note": e.note})
 
 
 @router.get("/observers", response=list[ObserverOut], summary="Observer organisations")
@@ -145,7 +145,5 @@ def hs_code_list(request: HttpRequest, in_scope: bool | None = None):
 @router.get("/chairs", response=list[ChairOut], summary="Chair and Vice-Chair by year")
 def chair_list(request: HttpRequest):
     require(actor_from(request), "registry.view")
-    from kpcs.participants.models import ChairTerm
-
     return [{"year": c.year, "chair": c.chair.code, "vice_chair": c.vice_chair.code if c.vice_chair else None}
-            for c in ChairTerm.objects.select_related("chair", "vice_chair")]
+            for c in selectors.chair_list()]

@@ -71,7 +71,8 @@ class StatusEvent(models.Model):
         SELF_SUSPENDED = "self_suspended", _("Self-suspended")
         REMOVED = "removed", _("Removed")
         READMITTED = "readmitted", _("Re-admitted")
-        WITHDRAWN = "withdrawn", _("Withdrawn (covered by the European Union)")
+        REINSTATED = "reinstated", _("Suspension lifted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Certainty(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed by a source")

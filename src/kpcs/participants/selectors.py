@@ -79,6 +79,10 @@ def company_list(*, participant: Participant | None = None, on: dt.date | None =
     return qs
 
 
+def chair_list() -> QuerySet[ChairTerm]:
+    return ChairTerm.objects.select_related("chair", "vice_chair").order_by("year")
+
+
 def chair_for_year(year: int) -> ChairTerm | None:
     return ChairTerm.objects.select_related("chair", "vice_chair").filter(year=year).first()
 

@@ -1,0 +1,81 @@
+"""pytest fixtures shared by every app's tests (loaded from the root conftest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from kpcs.accounts.models import User
+from kpcs.accounts.roles import OBSERVER_SCOPED, PARTICIPANT_SCOPED, Role
+from kpcs.accounts.services import token_create, user_create
+
+# The participant or observer each role acts for in tests.
+DEFAULT_SCOPE = {role: "BW" for role in PARTICIPANT_SCOPED} | {role: "WDC" for role in OBSERVER_SCOPED}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    # Argon2 is the production hasher (tested in accounts/tests); tests that only need a user use MD5.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from kpcs.participants.reference import load_reference
+
+    with django_db_blocker.unblock():
+        load_reference()
+
+
+@pytest.fixture
+def registry(db):
+    """The reference registry (loaded once per test database; reloaded after a transactional test)."""
+    from kpcs.participants.models import Participant
+    from kpcs.participants.reference import load_reference
+
+    if not Participant.objects.exists():
+        load_reference()
+
+
+@pytest.fixture
+def make_user(registry) -> Callable[..., User]:
+    def make(role: str, *, participant: str | None = None, observer: str | None = None,
+             username: str | None = None, password: str = "correct-horse-battery") -> User:
+        if participant is None and observer is None:
+            scope = DEFAULT_SCOPE.get(Role(role))
+            if Role(role) in PARTICIPANT_SCOPED:
+                participant = scope
+            elif Role(role) in OBSERVER_SCOPED:
+                observer = scope
+        name = username or f"{role}-{participant or observer or 'all'}".lower()
+        user, _pw = user_create(actor=None, username=name, role=role, participant=participant, observer=observer,
+                                password=password, validate=False)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_as(make_user) -> Callable[..., Client]:
+    """A page client signed in with one role."""
+
+    def make(role: str, **scope) -> Client:
+        client = Client()
+        client.force_login(make_user(role, **scope))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_as(make_user) -> Callable[..., Client]:
+    """An API client sending a bearer token of a user with one role."""
+
+    def make(role: str, **scope) -> Client:
+        user = make_user(role, **scope)
+        _t, token = token_create(actor=None, user=user)
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    return make
