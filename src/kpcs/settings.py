@@ -5,6 +5,7 @@ KPCS_ENV=production turns DEBUG off and refuses to start without a real KPCS_SEC
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "kpcs.audit",
     "kpcs.participants",
     "kpcs.accounts",
+    "kpcs.certificates",
     "kpcs.web",
     "kpcs.demo",
 ]
@@ -126,10 +128,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 # WhiteNoise serves the apps' static files directly, so `collectstatic` is optional for small deployments.
 WHITENOISE_USE_FINDERS = True
-try:
+with contextlib.suppress(OSError):  # a read-only deployment: collectstatic has filled it already
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-except OSError:  # a read-only deployment: collectstatic has filled it already
-    pass
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -156,3 +156,9 @@ LOGGING = {
 
 # Domain settings.
 KPCS_REFERENCE_DIR = SRC_DIR / "participants" / "data"
+# Seals the authorities' private signing keys (AES-256-GCM, key derived with HKDF). Keep it out of the database.
+KPCS_KEY_ENCRYPTION_SECRET = os.environ.get("KPCS_KEY_ENCRYPTION_SECRET", "" if PRODUCTION else _LOCAL_SECRET)
+if PRODUCTION and len(KPCS_KEY_ENCRYPTION_SECRET) < 32:
+    raise ImproperlyConfigured("KPCS_KEY_ENCRYPTION_SECRET must be set to 32+ random characters in production.")
+# Days after issue when an unconfirmed import shows as overdue to both authorities.
+KPCS_CONFIRMATION_OVERDUE_DAYS = int(os.environ.get("KPCS_CONFIRMATION_OVERDUE_DAYS", "30"))

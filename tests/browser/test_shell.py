@@ -29,7 +29,7 @@ def test_login_switch_languages_and_open_the_registry(live_server, page, login, 
     page.get_by_label("On date").fill("2004-10-29")
     page.get_by_label("State").select_option("participant")
     page.get_by_role("button", name="Filter").click()
-    page.wait_for_function("document.querySelector('.count') && document.querySelector('.count').innerText.includes('43')")
+    page.wait_for_function("document.querySelector('.count')?.innerText.includes('43')")
     assert "43 participants on 2004-10-29" in page.locator(".count").inner_text()
     rows = page.locator("table.data tbody tr")
     assert rows.count() == 43 + 1  # the trading entity Chinese Taipei is listed but not counted

@@ -49,7 +49,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        scope = self.participant_id and self.participant.code or (self.observer_id and self.observer.code) or ""
+        scope = (self.participant_id and self.participant.code) or (self.observer_id and self.observer.code) or ""
         return f"{self.user.username}: {self.role} {scope}".strip()
 
 
@@ -83,3 +83,6 @@ class LoginAttempt(models.Model):
     class Meta:
         verbose_name = _("failed login")
         verbose_name_plural = _("failed logins")
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.address} {self.at:%Y-%m-%d %H:%M}"

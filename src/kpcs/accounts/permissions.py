@@ -25,6 +25,14 @@ ACTIONS: dict[str, frozenset[str]] = {
     "audit.view": frozenset({R.SECRETARIAT_ADMIN}),
     "accounts.manage": frozenset({R.SECRETARIAT_ADMIN}),
     "tokens.own": ALL_SIGNED_IN,
+    # certificates (participant-scoped roles act for their own participant only)
+    "certificates.view": frozenset({R.AUTHORITY_OFFICER, R.AUTHORITY_VALIDATOR, R.CUSTOMS_VERIFIER,
+                                    R.SECRETARIAT_ADMIN}),
+    "certificates.draft": frozenset({R.AUTHORITY_OFFICER}),
+    "certificates.validate": frozenset({R.AUTHORITY_VALIDATOR}),
+    "certificates.confirm": frozenset({R.AUTHORITY_OFFICER, R.AUTHORITY_VALIDATOR}),
+    "certificates.void": frozenset({R.AUTHORITY_VALIDATOR}),
+    "certificates.keys": frozenset({R.AUTHORITY_VALIDATOR, R.SECRETARIAT_ADMIN}),
 }
 
 

@@ -20,7 +20,7 @@ from kpcs.audit.services import audit_record, snapshot
 from kpcs.errors import DomainError, NotFound, PermissionDenied
 from kpcs.participants.models import Observer, Participant
 
-TOKEN_PREFIX = "kpcs"
+TOKEN_PREFIX = "kpcs"  # noqa: S105 - a public prefix, not a secret
 
 
 def _scope_for(role: str, participant: str | None, observer: str | None

@@ -26,5 +26,17 @@ class Session(SessionAuth):
 
 
 def actor_from(request: HttpRequest) -> Actor:
-    user = getattr(request, "auth", None) or getattr(request, "user", None)
+    auth = getattr(request, "auth", None)
+    user = auth if auth not in (None, "anonymous") else getattr(request, "user", None)
     return actor_for(user) if user is not None else ANONYMOUS
+
+
+class Anonymous:
+    """Lets a public route through for anonymous callers while still recognising signed-in ones."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        return "anonymous"
+
+
+# For public routes that show more to signed-in callers: token, then session, then anonymous.
+PUBLIC_AUTH = [BearerToken(), Session(), Anonymous()]

@@ -11,6 +11,8 @@ from kpcs.api.errors import install_error_handlers
 PUBLIC_ROUTES: frozenset[tuple[str, str]] = frozenset({
     ("GET", "/openapi.json"),
     ("GET", "/docs"),
+    ("GET", "/trust-list"),
+    ("GET", "/verify/{number}"),
 })
 
 api = NinjaAPI(
@@ -26,10 +28,12 @@ install_error_handlers(api)
 
 def register_routers() -> None:
     from kpcs.accounts.api import router as accounts_router
+    from kpcs.certificates.api import router as certificates_router
     from kpcs.participants.api import router as participants_router
 
     api.add_router("/", participants_router)
     api.add_router("/", accounts_router)
+    api.add_router("/", certificates_router)
 
 
 register_routers()

@@ -88,7 +88,7 @@ def _out(p: Participant) -> dict:
 
 
 @router.get("/participants", response=list[ParticipantOut], summary="Participants on a date")
-def participant_list(request: HttpRequest, on: dt.date | None = None, all: bool = False):  # noqa: A002
+def participant_list(request: HttpRequest, on: dt.date | None = None, all: bool = False):
     """The participants of the scheme on `on` (default today). With `all=true`, every registry entry
     (observers excluded) with its state on that date, or null."""
     require(actor_from(request), "registry.view")

@@ -7,17 +7,19 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from kpcs.accounts.models import User
 from kpcs.accounts.roles import OBSERVER_SCOPED, PARTICIPANT_SCOPED, Role
-from kpcs.accounts.services import token_create, user_create
 
 # The participant or observer each role acts for in tests.
-DEFAULT_SCOPE = {role: "BW" for role in PARTICIPANT_SCOPED} | {role: "WDC" for role in OBSERVER_SCOPED}
+DEFAULT_SCOPE = dict.fromkeys(PARTICIPANT_SCOPED, "BW") | dict.fromkeys(OBSERVER_SCOPED, "WDC")
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:
+def _fast_password_hashing(request) -> None:
     # Argon2 is the production hasher (tested in accounts/tests); tests that only need a user use MD5.
+    # Pure modules' tests may run without pytest-django (-p no:django): nothing to do then.
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -40,9 +42,11 @@ def registry(db):
 
 
 @pytest.fixture
-def make_user(registry) -> Callable[..., User]:
+def make_user(registry) -> Callable:
+    from kpcs.accounts.services import user_create
+
     def make(role: str, *, participant: str | None = None, observer: str | None = None,
-             username: str | None = None, password: str = "correct-horse-battery") -> User:
+             username: str | None = None, password: str = "correct-horse-battery"):
         if participant is None and observer is None:
             scope = DEFAULT_SCOPE.get(Role(role))
             if Role(role) in PARTICIPANT_SCOPED:
@@ -72,6 +76,8 @@ def client_as(make_user) -> Callable[..., Client]:
 @pytest.fixture
 def api_as(make_user) -> Callable[..., Client]:
     """An API client sending a bearer token of a user with one role."""
+
+    from kpcs.accounts.services import token_create
 
     def make(role: str, **scope) -> Client:
         user = make_user(role, **scope)

@@ -5,9 +5,9 @@ from django.contrib.auth.hashers import check_password
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from kpcs.accounts.actor import actor_for
 from kpcs.accounts.models import ApiToken, Membership, User
 from kpcs.accounts.services import token_create, token_revoke, user_create
-from kpcs.accounts.actor import actor_for
 from kpcs.audit.models import AuditEvent
 from kpcs.errors import DomainError
 
