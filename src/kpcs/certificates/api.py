@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from kpcs.accounts.permissions import require
 from kpcs.api.auth import PUBLIC_AUTH, actor_from
@@ -65,6 +65,10 @@ class VoidIn(Schema):
     reason: str
 
 
+class ReplaceIn(Schema):
+    draft: DraftIn | None = Field(None, description="The replacement's content; omitted: a copy of the old one")
+
+
 class CompanyOut(Schema):
     id: int
     name: str
@@ -91,14 +95,15 @@ def draft_create(request: HttpRequest, payload: DraftIn, exporting: str | None =
 @router.post("/certificates/{int:certificate_id}/validate", response=dict,
              summary="Validate, number, sign and issue a draft (authority validator)")
 def validate(request: HttpRequest, certificate_id: int):
+    require(actor_from(request), "certificates.validate")
     c = lifecycle.certificate_validate(actor=actor_from(request), certificate_id=certificate_id)
     return _full(request, pk=c.pk)
 
 
 @router.get("/certificates", response=list[dict], summary="Certificates to or from your participant")
 def certificate_list(request: HttpRequest, status: str | None = None, participant: str | None = None,
-                     date_from: dt.date | None = Field(None, alias="from"),
-                     date_to: dt.date | None = Field(None, alias="to"), limit: int = 200):
+                     date_from: dt.date | None = Query(None, alias="from"),
+                     date_to: dt.date | None = Query(None, alias="to"), limit: int = 200):
     actor = actor_from(request)
     require(actor, "certificates.view")
     qs = selectors.certificate_list(actor=actor, status=status, participant=participant, date_from=date_from,
@@ -127,6 +132,7 @@ def certificate_pdf_view(request: HttpRequest, number: str, lang: str | None = N
 @router.post("/certificates/{number}/confirm", response=dict, summary="Confirm the import (importing authority)")
 def confirm(request: HttpRequest, number: str, payload: ConfirmIn):
     actor = actor_from(request)
+    require(actor, "certificates.confirm")
     lifecycle.certificate_confirm(actor=actor, number=number, date_received=payload.date_received,
                                   parcels=payload.parcels, carats=payload.carats, usd=payload.usd,
                                   note=payload.note)
@@ -135,15 +141,17 @@ def confirm(request: HttpRequest, number: str, payload: ConfirmIn):
 
 @router.post("/certificates/{number}/void", response=dict, summary="Void an issued certificate, with a reason")
 def void(request: HttpRequest, number: str, payload: VoidIn):
+    require(actor_from(request), "certificates.void")
     lifecycle.certificate_void(actor=actor_from(request), number=number, reason=payload.reason)
     return _full(request, number=number)
 
 
 @router.post("/certificates/{number}/replace", response={201: dict},
              summary="Prepare the replacement of an issued certificate (a new draft linked to it)")
-def replace(request: HttpRequest, number: str, payload: DraftIn | None = None):
+def replace(request: HttpRequest, number: str, payload: ReplaceIn):
+    require(actor_from(request), "certificates.draft")
     c = lifecycle.certificate_replace(actor=actor_from(request), number=number,
-                                      data=payload.to_input() if payload else None)
+                                      data=payload.draft.to_input() if payload.draft else None)
     return Status(201, _full(request, pk=c.pk))
 
 

@@ -22,38 +22,38 @@ MESSAGES: dict[str, str] = {
     "empty_file": gettext_noop("The file is empty: it needs a header row naming the columns."),
     "no_data_rows": gettext_noop("The file has a header row but no figures."),
     "bad_encoding": gettext_noop(
-        "The file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again."
+        "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."
     ),
     "bad_file": gettext_noop("The file could not be read as {format}; check that it is not damaged."),
     "missing_column": gettext_noop(
-        "The required column \u201c{column}\u201d is missing from the header row."
+        "The required column “{column}” is missing from the header row."
     ),
     "duplicate_column": gettext_noop(
-        "The column \u201c{column}\u201d appears more than once in the header row."
+        "The column “{column}” appears more than once in the header row."
     ),
     "extra_cells": gettext_noop(
         "This row has {count} value(s) beyond the named columns; remove them or name their column."
     ),
     # Rows.
-    "missing_value": gettext_noop("The column \u201c{column}\u201d must not be empty."),
+    "missing_value": gettext_noop("The column “{column}” must not be empty."),
     "unknown_participant": gettext_noop(
-        "\u201c{value}\u201d is not a Kimberley Process participant code (ISO alpha-2, or EU for the "
+        "“{value}” is not a Kimberley Process participant code (ISO alpha-2, or EU for the "
         "European Union)."
     ),
     "not_participant_in_period": gettext_noop(
         "{participant} was not a participant at any time during {period}."
     ),
     "bad_period": gettext_noop(
-        "\u201c{value}\u201d is not a reporting period. Write a year (2007), a half-year (2007-H1) or a "
+        "“{value}” is not a reporting period. Write a year (2007), a half-year (2007-H1) or a "
         "quarter (2007-Q3)."
     ),
-    "bad_flow": gettext_noop("\u201c{value}\u201d is not a flow. Write production, export or import."),
+    "bad_flow": gettext_noop("“{value}” is not a flow. Write production, export or import."),
     "negative_amount": gettext_noop("The {column} value {value} is negative; figures cannot be below zero."),
     "not_a_number": gettext_noop(
-        "The {column} value \u201c{value}\u201d is not a number. Write digits with a point for decimals "
+        "The {column} value “{value}” is not a number. Write digits with a point for decimals "
         "and no thousands separators, for example 1234567.89."
     ),
-    "not_a_whole_number": gettext_noop("The {column} value \u201c{value}\u201d must be a whole number."),
+    "not_a_whole_number": gettext_noop("The {column} value “{value}” must be a whole number."),
     "amount_too_large": gettext_noop(
         "The {column} value {value} is too large to be a real figure; check the number and its unit."
     ),
@@ -65,10 +65,10 @@ MESSAGES: dict[str, str] = {
         "powder (7105) are outside the Kimberley Process. Report only 7102.10, 7102.21 and 7102.31."
     ),
     "unknown_hs_code": gettext_noop(
-        "\u201c{value}\u201d is not a known HS code for rough diamonds. Use 7102.10, 7102.21 or 7102.31."
+        "“{value}” is not a known HS code for rough diamonds. Use 7102.10, 7102.21 or 7102.31."
     ),
     "unknown_partner": gettext_noop(
-        "The partner \u201c{value}\u201d is not a Kimberley Process participant code."
+        "The partner “{value}” is not a Kimberley Process participant code."
     ),
     "partner_not_participant_in_period": gettext_noop(
         "The partner {partner} was not a participant during {period}; rough diamonds may be traded only "
@@ -91,7 +91,7 @@ MESSAGES: dict[str, str] = {
         "This row repeats row {first_row}: same participant, period, flow, partner, HS code and origin."
     ),
     "bad_origin": gettext_noop(
-        "\u201c{value}\u201d is not a country of origin. Write an ISO alpha-2 country code, or MIXED for "
+        "“{value}” is not a country of origin. Write an ISO alpha-2 country code, or MIXED for "
         "a parcel of mixed origin."
     ),
     "annual_contradicts_parts": gettext_noop(
@@ -104,7 +104,7 @@ MESSAGES: dict[str, str] = {
     ),
     # Anomalies.
     "swing": gettext_noop(
-        "{participant} {flow} {measure} changed by {change_pct}% from {previous_period} ({previous}) to "
+        "{participant} {flow} {measure} changed by {change_pct}%, between {previous_period} ({previous}) and "
         "{period} ({current}), beyond the {threshold_pct}% threshold: send a Data Anomaly Questionnaire."
     ),
     "swing_from_zero": gettext_noop(
@@ -113,13 +113,13 @@ MESSAGES: dict[str, str] = {
     ),
     "unit_value_vs_history": gettext_noop(
         "{participant} {flow} of HS {hs_code} (origin {origin}) in {period} is valued at US$ "
-        "{usd_per_carat}/ct, {deviation_pct}% from its own median of US$ {median}/ct over {history} "
-        "earlier periods."
+        "{usd_per_carat}/ct, a deviation of {deviation_pct}%, compared with its own median of US$ {median}/ct "
+        "over {history} earlier periods."
     ),
     "unit_value_vs_peers": gettext_noop(
         "{participant} {flow} of HS {hs_code} (origin {origin}) in {period} is valued at US$ "
-        "{usd_per_carat}/ct, {deviation_pct}% from the median of US$ {median}/ct of {peers} other "
-        "participants."
+        "{usd_per_carat}/ct, a deviation of {deviation_pct}%, compared with the median of US$ {median}/ct "
+        "of {peers} other participants."
     ),
     "unexplained_exports": gettext_noop(
         "{participant} exported {exports} ct in {period}, more than its production ({production} ct), "

@@ -32,7 +32,7 @@ def _create(authority: Authority, valid_from: dt.date) -> SigningKey:
     key = signing.SigningKey.generate()
     return SigningKey.objects.create(
         authority=authority, kid=key.kid.hex(), public_key=key.public_raw,
-        sealed_private_key=signing.seal_private_key(key.private_raw, kek()), valid_from=valid_from)
+        sealed_private_key=signing.seal_private_key(key.private_raw(), kek()), valid_from=valid_from)
 
 
 @transaction.atomic

@@ -1,21 +1,43 @@
 from __future__ import annotations
 
+import time
+
 from django.core.management.base import BaseCommand, CommandParser
 
+from kpcs.certificates.models import Certificate
+from kpcs.demo.certificates import generate_certificates, reuse_alert_demo
 from kpcs.demo.registry import DEMO_USERS, build_registry, demo_password
 from kpcs.participants.reference import load_reference
 
+DEFAULT_CERTIFICATES = 1500
+
 
 class Command(BaseCommand):
-    help = "Load the demo world (idempotent): reference data, authorities, companies, one user per role."
+    help = ("Load the demo world (idempotent): reference data, authorities, companies, one user per role, "
+            "a year of certificates.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet", action="store_true", help="Do not print the demo logins.")
+        parser.add_argument("--certificates", type=int, default=None,
+                            help="Generate this many more certificates (default: a year of "
+                                 f"{DEFAULT_CERTIFICATES} when there are none yet).")
+        parser.add_argument("--seed", type=int, default=2004)
 
     def handle(self, *args, **options) -> None:
         reference = load_reference()
         registry = build_registry()
         self.stdout.write("Demo world: " + ", ".join(f"{k} +{v}" for k, v in {**reference, **registry}.items()))
+        wanted = options["certificates"]
+        if wanted is None and not Certificate.objects.exists():
+            wanted = DEFAULT_CERTIFICATES
+        if wanted:
+            started = time.perf_counter()
+            counts = generate_certificates(wanted, seed=options["seed"])
+            reuse_alert_demo()
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"Certificates: {sum(counts.values())} in {seconds:.1f} s "
+                              f"({sum(counts.values()) / seconds:.0f}/s): "
+                              + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         if options["quiet"]:
             return
         self.stdout.write("\nDemo logins (username / password / role / acts for):")
