@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "kpcs.participants",
     "kpcs.accounts",
     "kpcs.certificates",
+    "kpcs.statistics",
+    "kpcs.reviews",
+    "kpcs.governance",
     "kpcs.web",
     "kpcs.demo",
 ]

@@ -1,3 +1,5 @@
+import importlib.util
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -13,7 +15,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
-urlpatterns += i18n_patterns(path("", include("kpcs.web.urls")), prefix_default_language=False)
+# Domain apps with pages have a `urls.py`; they are mounted with the shell, under the language prefix.
+PAGE_APPS = ("statistics", "reviews", "governance")
+urlpatterns += i18n_patterns(
+    path("", include("kpcs.web.urls")),
+    *[path("", include(f"kpcs.{app}.urls")) for app in PAGE_APPS
+      if importlib.util.find_spec(f"kpcs.{app}.urls") is not None],
+    prefix_default_language=False,
+)
 
 handler403 = "kpcs.web.views.forbidden"
 handler404 = "kpcs.web.views.not_found"

@@ -6,6 +6,9 @@ Participant-scoped roles may act only for the participant their membership names
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
 from django.utils.translation import gettext as _
 
 from kpcs.accounts.actor import Actor
@@ -34,6 +37,14 @@ ACTIONS: dict[str, frozenset[str]] = {
     "certificates.void": frozenset({R.AUTHORITY_VALIDATOR}),
     "certificates.keys": frozenset({R.AUTHORITY_VALIDATOR, R.SECRETARIAT_ADMIN}),
 }
+
+
+# Domain apps may add their own actions in `kpcs/<app>/permissions.py` (a dict named ACTIONS).
+for _app in ("statistics", "reviews", "governance"):
+    if importlib.util.find_spec(f"kpcs.{_app}.permissions") is not None:
+        _extra = importlib.import_module(f"kpcs.{_app}.permissions").ACTIONS
+        assert not set(_extra) & set(ACTIONS), f"duplicate permission actions in kpcs.{_app}"
+        ACTIONS.update(_extra)
 
 
 def allowed(actor: Actor, action: str, *, participant: str | None = None) -> bool:

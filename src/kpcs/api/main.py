@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
 from ninja import NinjaAPI
 
 from kpcs.api.auth import BearerToken, Session
@@ -26,14 +29,14 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 
-def register_routers() -> None:
-    from kpcs.accounts.api import router as accounts_router
-    from kpcs.certificates.api import router as certificates_router
-    from kpcs.participants.api import router as participants_router
+# Each domain app may have an `api.py` with a `router`; they are mounted under /api/v1/ in this order.
+API_APPS = ("participants", "accounts", "certificates", "statistics", "reviews", "governance")
 
-    api.add_router("/", participants_router)
-    api.add_router("/", accounts_router)
-    api.add_router("/", certificates_router)
+
+def register_routers() -> None:
+    for app in API_APPS:
+        if importlib.util.find_spec(f"kpcs.{app}.api") is not None:
+            api.add_router("/", importlib.import_module(f"kpcs.{app}.api").router)
 
 
 register_routers()

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -10,6 +13,8 @@ from kpcs.demo.registry import DEMO_USERS, build_registry, demo_password
 from kpcs.participants.reference import load_reference
 
 DEFAULT_CERTIFICATES = 1500
+# Apps with a `demo.py` exposing `build_demo() -> str`, called in this order after the certificates.
+DEMO_APPS = ("statistics", "reviews", "governance")
 
 
 class Command(BaseCommand):
@@ -38,6 +43,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Certificates: {sum(counts.values())} in {seconds:.1f} s "
                               f"({sum(counts.values()) / seconds:.0f}/s): "
                               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        for app in DEMO_APPS:  # each later domain adds its part of the demo world (idempotent)
+            if importlib.util.find_spec(f"kpcs.{app}.demo") is not None:
+                summary = importlib.import_module(f"kpcs.{app}.demo").build_demo()
+                self.stdout.write(f"{app}: {summary}")
         if options["quiet"]:
             return
         self.stdout.write("\nDemo logins (username / password / role / acts for):")
