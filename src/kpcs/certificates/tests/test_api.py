@@ -171,3 +171,16 @@ def test_trust_list_never_contains_private_keys(world):
     document = Client().get("/api/v1/trust-list").json()
     assert set(document["keys"][0]) == {"kid", "participant", "authority", "alg", "public_key", "valid_from",
                                         "valid_until", "status"}
+
+
+def test_an_independent_decoder_verifies_an_api_issued_certificate(world):
+    """The decoder in kpcs.signing.tests.test_independent_decoder follows docs/certificate-format.md alone."""
+    import base64
+
+    from kpcs.signing.tests.test_independent_decoder import independent_verify
+
+    cert = _issue_via_api(world)
+    keys = [base64.urlsafe_b64decode(k["public_key"] + "==") for k in Client().get("/api/v1/trust-list").json()["keys"]]
+    payload = independent_verify(cert["qr"], keys)
+    assert payload["no"] == cert["number"]
+    assert (payload["xp"], payload["dst"], payload["ct"], payload["usd"]) == ("BW", "EU", "1520.75", "455000.00")
