@@ -19,8 +19,8 @@ def test_login_switch_languages_and_open_the_registry(live_server, page, login, 
     assert page.locator("h1").inner_text() == "Dashboard"
     shot(page, "dashboard-en")
     for lang, label, heading in LANGUAGE_CHECKS:
-        page.locator("#language-select").select_option(label=label)
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.locator("#language-select").select_option(label=label)
         assert page.locator("html").get_attribute("lang") == lang
         assert heading.lower() in page.locator("h1").inner_text().lower(), (lang, page.locator("h1").inner_text())
         shot(page, f"dashboard-{lang}")

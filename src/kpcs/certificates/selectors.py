@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kpcs.accounts.actor import Actor
@@ -23,7 +23,9 @@ def _visible_to(actor: Actor) -> Q:
     if actor.is_secretariat:
         return Q()
     codes = actor.participants_for(*AUTHORITY_SIDE)
-    return Q(exporting_participant__code__in=codes) | Q(importing_participant__code__in=codes)
+    # The importing side sees a certificate once it is issued; drafts stay with the exporting authority.
+    return Q(exporting_participant__code__in=codes) | (
+        Q(importing_participant__code__in=codes) & ~Q(status=Status.DRAFT))
 
 
 def certificate_list(*, actor: Actor, status: str | None = None, participant: str | None = None,
@@ -103,3 +105,27 @@ def certificate_verify_public(*, number: str, today: dt.date | None = None) -> P
                               issue_date=c.issue_date, expiry_date=c.expiry_date,
                               exporting_participant=c.exporting_participant.code,
                               importing_participant=c.importing_participant.code)
+
+
+@dataclass(frozen=True)
+class CertificateCounts:
+    drafts_to_validate: int
+    issued: int
+    overdue: int
+    open_alerts: int
+
+
+def certificate_counts(*, actor: Actor, today: dt.date | None = None) -> CertificateCounts:
+    """What the dashboard shows an authority: drafts of their participant awaiting validation, certificates
+    issued and not yet confirmed, those overdue for confirmation, and unresolved reuse alerts (two queries)."""
+    limit = (today or dt.date.today()) - dt.timedelta(days=settings.KPCS_CONFIRMATION_OVERDUE_DAYS)
+    exporting = Q() if actor.is_secretariat else Q(
+        exporting_participant__code__in=actor.participants_for(*AUTHORITY_SIDE))
+    counts = Certificate.objects.filter(_visible_to(actor)).aggregate(
+        drafts=Count("id", filter=Q(status=Status.DRAFT) & exporting),
+        issued=Count("id", filter=Q(status=Status.ISSUED)),
+        overdue=Count("id", filter=Q(status=Status.ISSUED, issue_date__lt=limit)))
+    alerts = ReuseAlert.objects.filter(resolved=False, certificate__in=Certificate.objects.filter(
+        _visible_to(actor))).count()
+    return CertificateCounts(drafts_to_validate=counts["drafts"], issued=counts["issued"],
+                             overdue=counts["overdue"], open_alerts=alerts)

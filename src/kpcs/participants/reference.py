@@ -26,6 +26,11 @@ from kpcs.participants.models import (
 SPECIAL_NAMES = {
     "EU": {"en": "European Union", "fr": "Union européenne", "pt": "União Europeia", "es": "Unión Europea",
            "ru": "Европейский союз"},
+    "CG": {"en": "Republic of the Congo", "fr": "République du Congo", "pt": "República do Congo",
+           "es": "República del Congo", "ru": "Республика Конго"},
+    "CD": {"en": "Democratic Republic of the Congo", "fr": "République démocratique du Congo",
+           "pt": "República Democrática do Congo", "es": "República Democrática del Congo",
+           "ru": "Демократическая Республика Конго"},
     "TW": {"en": "Chinese Taipei", "fr": "Taipei chinois", "pt": "Taipé Chinês", "es": "Taipéi Chino",
            "ru": "Китайский Тайбэй"},
 }

@@ -44,7 +44,8 @@ STATE_CHOICES = [("", _("Any state"))] + [
 
 
 class RegistryFilterForm(forms.Form):
-    on = forms.DateField(label=_("On date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("On date"), required=False,
+                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     state = forms.ChoiceField(label=_("State"), choices=STATE_CHOICES, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False,
                              choices=[("", _("Any kind")), *Participant.Kind.choices])
@@ -55,7 +56,7 @@ class RegistryFilterForm(forms.Form):
 
 
 class StatusEventForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     kind = forms.ChoiceField(label=_("Event"), choices=StatusEvent.Kind.choices)
     certainty = forms.ChoiceField(label=_("Certainty"), choices=StatusEvent.Certainty.choices)
     source = forms.CharField(label=_("Source"), widget=forms.Textarea(attrs={"rows": 2}))

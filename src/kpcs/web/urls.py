@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from kpcs.web import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token-revoke"),
+    path("", include("kpcs.certificates.urls")),
 ]

@@ -15,6 +15,7 @@ from kpcs.accounts.models import ApiToken
 from kpcs.accounts.permissions import allowed
 from kpcs.accounts.roles import Role
 from kpcs.audit.selectors import audit_event_list
+from kpcs.certificates.selectors import certificate_counts
 from kpcs.errors import DomainError
 from kpcs.participants import selectors as registry
 from kpcs.participants import services as registry_services
@@ -41,6 +42,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "participant_count": registry.participants_on(today).count(),
         "my_participants": [registry.participant_get(code=c) for c in sorted(actor.participant_codes)],
         "grants": [(Role(g.role).label, g.participant, g.observer) for g in actor.grants],
+        "certificates": certificate_counts(actor=actor, today=today) if allowed(
+            actor, "certificates.view") else None,
     }
     return render(request, "kpcs/dashboard.html", context)
 
