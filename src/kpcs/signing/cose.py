@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import cbor2
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from kpcs.signing.cbor import canonical_dumps, strict_loads
+from kpcs.signing.cbor import canonical_dumps, loads, require_canonical
 from kpcs.signing.errors import MalformedError
-from kpcs.signing.keys import KID_LENGTH, SigningKey, verify_raw
+from kpcs.signing.keys import KID_LENGTH, SigningKey, load_public_key, verify_with_key
 
 COSE_SIGN1_TAG = 18
 HEADER_ALG = 1
@@ -37,11 +38,18 @@ class CoseSign1:
         return sig_structure(self.protected, self.payload)
 
     def verify(self, public_raw: bytes) -> bool:
-        return verify_raw(public_raw, self.signature, self.to_be_signed())
+        return self.verify_with(load_public_key(public_raw))
+
+    def verify_with(self, public_key: Ed25519PublicKey) -> bool:
+        return verify_with_key(public_key, self.signature, self.to_be_signed())
 
 
 def protected_header(kid: bytes) -> bytes:
     return canonical_dumps({HEADER_ALG: ALG_EDDSA, HEADER_KID: kid})
+
+
+# The canonical encoding of protected_header(kid) is this prefix followed by the kid.
+_PROTECTED_PREFIX = protected_header(bytes(KID_LENGTH))[:-KID_LENGTH]
 
 
 def sig_structure(protected: bytes, payload: bytes) -> bytes:
@@ -58,7 +66,7 @@ def sign(payload: bytes, key: SigningKey) -> bytes:
 
 def decode(data: bytes) -> CoseSign1:
     """Strictly decode COSE_Sign1 bytes; anything but the expected shape raises MalformedError."""
-    outer = strict_loads(data, "COSE_Sign1")
+    outer = loads(data, "COSE_Sign1")
     if not isinstance(outer, cbor2.CBORTag) or outer.tag != COSE_SIGN1_TAG:
         raise MalformedError("not a CBOR tag 18 (COSE_Sign1)")
     items = outer.value
@@ -74,24 +82,38 @@ def decode(data: bytes) -> CoseSign1:
         raise MalformedError("payload must be a byte string (detached payloads are not supported)")
     if not isinstance(signature, bytes) or len(signature) != SIGNATURE_LENGTH:
         raise MalformedError("signature must be a 64-byte byte string")
+    # Byte strings and one empty map: no key order to get wrong.
+    require_canonical(outer, data, "COSE_Sign1", keys_in_order=True)
     return CoseSign1(
         protected=protected, kid=_parse_protected(protected), payload=payload, signature=signature
     )
 
 
 def _parse_protected(protected: bytes) -> bytes:
-    header = strict_loads(protected, "protected header")
+    """The kid, from a protected header that must be exactly protected_header(kid)."""
+    # One accepted header means one accepted encoding, so comparing bytes is the whole check.
+    if len(protected) == len(_PROTECTED_PREFIX) + KID_LENGTH and protected.startswith(_PROTECTED_PREFIX):
+        return protected[len(_PROTECTED_PREFIX) :]
+    raise MalformedError(_protected_header_fault(protected))
+
+
+def _protected_header_fault(protected: bytes) -> str:
+    """Why a protected header other than protected_header(kid) is refused."""
+    try:
+        header = loads(protected, "protected header")
+    except MalformedError as exc:
+        return str(exc)
     # The type check matters: True == 1 in Python, so a `true` label would otherwise pass as alg.
     if (
         not isinstance(header, dict)
         or set(header) != {HEADER_ALG, HEADER_KID}
         or any(type(label) is not int for label in header)
     ):
-        raise MalformedError("protected header must be a map with exactly alg (1) and kid (4)")
+        return "protected header must be a map with exactly alg (1) and kid (4)"
     alg = header[HEADER_ALG]
     if type(alg) is not int or alg != ALG_EDDSA:
-        raise MalformedError("alg must be EdDSA (-8)")
+        return "alg must be EdDSA (-8)"
     kid = header[HEADER_KID]
     if not isinstance(kid, bytes) or len(kid) != KID_LENGTH:
-        raise MalformedError(f"kid must be a {KID_LENGTH}-byte byte string")
-    return kid
+        return f"kid must be a {KID_LENGTH}-byte byte string"
+    return "protected header is not canonically encoded CBOR (or has trailing bytes)"

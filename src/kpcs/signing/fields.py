@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from string import ascii_uppercase
 
 from kpcs.signing.errors import MalformedError
 
@@ -16,7 +17,8 @@ MAX_AMOUNT = Decimal("1000000000000.00")
 _CENT = Decimal("0.01")
 _AMOUNT_RE = re.compile(r"(0|[1-9][0-9]*)\.[0-9]{2}")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_CODE_RE = re.compile(r"[A-Z]{2}")
+# Every [A-Z]{2} code: a set lookup costs a quarter of a regex match.
+_CODES = frozenset(first + second for first in ascii_uppercase for second in ascii_uppercase)
 
 
 def check_amount(value: object, what: str) -> Decimal:
@@ -37,7 +39,12 @@ def format_amount(value: Decimal) -> str:
 def parse_amount(value: object, what: str) -> Decimal:
     if not isinstance(value, str) or not _AMOUNT_RE.fullmatch(value):
         raise MalformedError(f"{what} must be a decimal string with exactly 2 decimals")
-    return check_amount(Decimal(value), what)
+    # The pattern makes the amount finite, non-negative and exact to the cent, which leaves only the
+    # upper bound of check_amount to test.
+    amount = Decimal(value)
+    if amount >= MAX_AMOUNT:
+        raise MalformedError(f"{what} must be a Decimal in [0, {MAX_AMOUNT})")
+    return amount
 
 
 def parse_date(value: object, what: str) -> date:
@@ -62,7 +69,7 @@ def check_text(value: object, what: str) -> str:
 
 
 def check_code(value: object, what: str) -> str:
-    if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
+    if not isinstance(value, str) or value not in _CODES:
         raise MalformedError(f"{what} must be a 2-letter upper-case code (ISO 3166-1 alpha-2 or EU)")
     return value
 

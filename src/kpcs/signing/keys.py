@@ -75,11 +75,21 @@ class SigningKey:
         raise TypeError("SigningKey cannot be pickled; seal it with seal_private_key()")
 
 
+def load_public_key(public_raw: bytes) -> Ed25519PublicKey:
+    """The key object for a raw 32-byte public key (any 32 bytes load; bad points fail to verify)."""
+    _check_length(public_raw, RAW_KEY_LENGTH, "public key")
+    return Ed25519PublicKey.from_public_bytes(public_raw)
+
+
 def verify_raw(public_raw: bytes, signature: bytes, message: bytes) -> bool:
     """Plain Ed25519 verification with a raw 32-byte public key."""
-    _check_length(public_raw, RAW_KEY_LENGTH, "public key")
+    return verify_with_key(load_public_key(public_raw), signature, message)
+
+
+def verify_with_key(public_key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    """Plain Ed25519 verification with a loaded key (see TrustList, which loads each key once)."""
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
+        public_key.verify(signature, message)
     except InvalidSignature:
         return False
     return True

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from kpcs.signing.cbor import canonical_dumps, strict_loads
+from kpcs.signing.cbor import canonical_dumps, canonical_order, loads, require_canonical
 from kpcs.signing.errors import MalformedError
 from kpcs.signing.fields import (
     check_amount,
@@ -23,11 +23,18 @@ from kpcs.signing.fields import (
 )
 
 PAYLOAD_VERSION = 1
+_NO_AMOUNT = Decimal("0.00")
 KP_HS_CODES = frozenset({"7102.10", "7102.21", "7102.31"})
 _HUNDRED = Decimal(100)
 _KEYS = frozenset(
     {"v", "no", "iss", "exp", "xp", "dst", "auth", "exporter", "importer"}
     | {"origin", "mixed", "parcels", "lines", "ct", "usd"}
+)
+_PARTY_KEYS = frozenset({"name", "country"})
+_ORIGIN_KEYS = frozenset({"c", "share"})
+_LINE_KEYS = frozenset({"hs", "ct", "usd"})
+_ORDER, _PARTY_ORDER, _ORIGIN_ORDER, _LINE_ORDER = map(
+    canonical_order, (_KEYS, _PARTY_KEYS, _ORIGIN_KEYS, _LINE_KEYS)
 )
 
 
@@ -90,6 +97,9 @@ class CertificatePayload:
     mixed: bool
     parcels: int
     lines: tuple[Line, ...]
+    # Derived in __post_init__ (once: verification reads them twice).
+    total_carats: Decimal = field(init=False, repr=False, compare=False)
+    total_usd: Decimal = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_text(self.number, "certificate number")
@@ -112,16 +122,14 @@ class CertificatePayload:
             raise MalformedError("origin countries must not repeat")
         if type(self.parcels) is not int or self.parcels < 1:
             raise MalformedError("parcels must be an integer >= 1")
-        check_amount(self.total_carats, "total carats")
-        check_amount(self.total_usd, "total value")
-
-    @property
-    def total_carats(self) -> Decimal:
-        return sum((line.carats for line in self.lines), Decimal("0.00"))
-
-    @property
-    def total_usd(self) -> Decimal:
-        return sum((line.value_usd for line in self.lines), Decimal("0.00"))
+        total_carats = total_usd = _NO_AMOUNT
+        for line in self.lines:
+            total_carats += line.carats
+            total_usd += line.value_usd
+        check_amount(total_carats, "total carats")
+        check_amount(total_usd, "total value")
+        object.__setattr__(self, "total_carats", total_carats)
+        object.__setattr__(self, "total_usd", total_usd)
 
     def to_map(self) -> dict[str, object]:
         """The payload as the wire map (JSON-compatible too: dates and amounts are strings)."""
@@ -179,11 +187,26 @@ class CertificatePayload:
 
     @classmethod
     def from_cbor(cls, data: bytes) -> CertificatePayload:
-        return cls.from_map(strict_loads(data, "payload"))
+        value = loads(data, "payload")
+        payload = cls.from_map(value)
+        # from_map accepted `value`, so it holds only text, integers, booleans, null, arrays and maps
+        # with exactly the keys of the four kinds of map, which is what require_canonical needs.
+        require_canonical(value, data, "payload", keys_in_order=_keys_in_canonical_order(value))
+        return payload
+
+
+def _keys_in_canonical_order(m: dict) -> bool:
+    return (
+        tuple(m) == _ORDER
+        and tuple(m["exporter"]) == tuple(m["importer"]) == _PARTY_ORDER
+        and all(tuple(origin) == _ORIGIN_ORDER for origin in m["origin"])
+        and all(tuple(line) == _LINE_ORDER for line in m["lines"])
+    )
 
 
 def _items(values: object, kind: type, what: str) -> tuple:
-    if not isinstance(values, Sequence) or isinstance(values, str) or not values:
+    # tuple and list first: they are what callers pass, and the Sequence ABC check is slow.
+    if not isinstance(values, tuple | list | Sequence) or isinstance(values, str) or not values:
         raise MalformedError(f"at least one {what} is required")
     if not all(isinstance(v, kind) for v in values):
         raise MalformedError(f"every {what} must be a {kind.__name__}")
@@ -191,20 +214,20 @@ def _items(values: object, kind: type, what: str) -> tuple:
 
 
 def _party(value: object, what: str) -> Party:
-    m = expect_map(value, frozenset({"name", "country"}), what)
+    m = expect_map(value, _PARTY_KEYS, what)
     return Party(
         name=expect_str(m["name"], f"{what}.name"), country=expect_str(m["country"], f"{what}.country")
     )
 
 
 def _origin(value: object) -> Origin:
-    m = expect_map(value, frozenset({"c", "share"}), "origin entry")
+    m = expect_map(value, _ORIGIN_KEYS, "origin entry")
     share = None if m["share"] is None else parse_amount(m["share"], "origin share")
     return Origin(country=expect_str(m["c"], "origin country"), share=share)
 
 
 def _line(value: object) -> Line:
-    m = expect_map(value, frozenset({"hs", "ct", "usd"}), "line")
+    m = expect_map(value, _LINE_KEYS, "line")
     return Line(
         hs_code=expect_str(m["hs"], "hs"),
         carats=parse_amount(m["ct"], "ct"),

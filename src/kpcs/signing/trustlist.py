@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from kpcs.signing.errors import MalformedError, TrustListError
 from kpcs.signing.fields import check_code, check_text, parse_date
-from kpcs.signing.keys import KID_LENGTH, RAW_KEY_LENGTH, key_id
+from kpcs.signing.keys import KID_LENGTH, RAW_KEY_LENGTH, key_id, load_public_key
 
 ALG_EDDSA = "EdDSA"
 _B64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
@@ -111,7 +113,7 @@ class TrustedKey:
 class TrustList:
     """Trusted keys indexed by kid. Immutable after construction."""
 
-    __slots__ = ("_by_kid",)
+    __slots__ = ("_by_kid", "_public_keys")
 
     def __init__(self, keys: Iterable[TrustedKey]) -> None:
         by_kid: dict[bytes, TrustedKey] = {}
@@ -120,9 +122,17 @@ class TrustList:
                 raise TrustListError(f"duplicate kid {b64url_encode(key.kid)}")
             by_kid[key.kid] = key
         self._by_kid: Mapping[bytes, TrustedKey] = by_kid
+        # Loaded once here rather than on every verification.
+        self._public_keys: Mapping[bytes, Ed25519PublicKey] = {
+            kid: load_public_key(key.public_key) for kid, key in by_kid.items()
+        }
 
     def get(self, kid: bytes) -> TrustedKey | None:
         return self._by_kid.get(kid)
+
+    def public_key(self, kid: bytes) -> Ed25519PublicKey:
+        """The loaded public key of the trusted key `kid` (KeyError if there is none)."""
+        return self._public_keys[kid]
 
     def __iter__(self) -> Iterator[TrustedKey]:
         return iter(self._by_kid.values())

@@ -63,7 +63,7 @@ def verify_cose(data: bytes, trust_list: TrustList, *, today: date) -> Verificat
     # A key only vouches for its own participant's certificates.
     if key is None or key.participant != payload.exporting_participant:
         return fail(Reason.UNKNOWN_KEY)
-    if not message.verify(key.public_key):
+    if not message.verify_with(trust_list.public_key(message.kid)):
         return fail(Reason.BAD_SIGNATURE, key)
     if key.status is KeyStatus.REVOKED:
         return fail(Reason.REVOKED_KEY, key, verified=True)
