@@ -31,6 +31,7 @@ def test_production_refuses_to_start_without_a_real_secret():
 
 def test_production_turns_debug_off():
     result = _settings_in_subprocess({"KPCS_ENV": "production", "KPCS_SECRET_KEY": "x" * 50,
+                                      "KPCS_KEY_ENCRYPTION_SECRET": "k" * 40,
                                       "KPCS_DEBUG": "1"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "False"
