@@ -1,0 +1,1 @@
+"""Governance pages: thin views over the governance services and selectors."""

@@ -1,0 +1,1 @@
+"""Peer review pages: thin views over the reviews services and selectors."""
