@@ -53,7 +53,7 @@ def test_compliance_case_to_suspension_and_decision_translation_status(live_serv
     page.goto(f"{live_server.url}/governance/cases/")
     page.get_by_label("Participant code", exact=True).fill("AE")
     page.get_by_label("Summary", exact=True).fill("Import confirmations not sent for months.")
-    page.get_by_role("button", name="Open", exact=True).click()
+    page.get_by_role("button", name="Open the case", exact=True).click()
     page.wait_for_url(re.compile(r".*/governance/cases/\d+/$"))
     case_url = page.url
     page.get_by_label("The committee's advice", exact=True).fill("Suspend until the confirmations are sent.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ExpertKind(models.TextChoices):
@@ -85,5 +86,5 @@ RECOMMENDATION_OPEN = frozenset({R.OPEN, R.IN_PROGRESS, R.IMPLEMENTED})
 
 class PlanStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
-    APPLIED = "applied", _("Applied")
+    APPLIED = "applied", pgettext_lazy("schedule plan status", "Applied")
     SUPERSEDED = "superseded", _("Superseded")
