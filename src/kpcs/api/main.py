@@ -16,6 +16,7 @@ PUBLIC_ROUTES: frozenset[tuple[str, str]] = frozenset({
     ("GET", "/docs"),
     ("GET", "/trust-list"),
     ("GET", "/verify/{number}"),
+    ("GET", "/statistics/summary"),
 })
 
 api = NinjaAPI(

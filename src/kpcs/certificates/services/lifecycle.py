@@ -28,20 +28,26 @@ from kpcs.certificates.services.keys import private_key, signing_key_active
 from kpcs.certificates.status import TRANSITIONS, Status
 from kpcs.errors import Conflict, DomainError, NotFound, PermissionDenied
 from kpcs.participants.models import Authority, Participant
+from kpcs.statistics.services.derived import statistics_certificate_changed
 
 
 def _transition(certificate: Certificate, action: str, *, actor: Actor | None, note: str = "",
                 extra: dict | None = None) -> None:
     """Move a certificate along TRANSITIONS and audit it. The caller holds the row lock and saves."""
-    sources, target = TRANSITIONS[action]
-    if certificate.status not in sources:
-        raise Conflict(_("A certificate that is %(status)s cannot be %(action)s.")
-                       % {"status": Status(certificate.status).label.lower(), "action": _ACTION_WORDS[action]()},
-                       code="invalid_transition")
+    _check_transition(certificate, action)
+    target = TRANSITIONS[action][1]
     before = certificate.status
     certificate.status = target
     audit_record(actor=actor, action="transition", instance=certificate,
                  changes={"status": [before, target], **(extra or {})}, note=note)
+    statistics_certificate_changed(certificate.pk)  # derived statistics follow, once this commits
+
+
+def _check_transition(certificate: Certificate, action: str) -> None:
+    if certificate.status not in TRANSITIONS[action][0]:
+        raise Conflict(_("A certificate that is %(status)s cannot be %(action)s.")
+                       % {"status": Status(certificate.status).label.lower(), "action": _ACTION_WORDS[action]()},
+                       code="invalid_transition")
 
 
 _ACTION_WORDS = {
@@ -132,20 +138,23 @@ def certificate_validate(*, actor: Actor, certificate_id: int, today: dt.date | 
     problems, _resolved = check_draft(certificate.exporting_participant, draft_input_of(certificate), on=today)
     if problems:
         raise RuleViolation(problems)
-    _transition(certificate, "issue", actor=actor)
-    certificate.number = _next_number(certificate.exporting_participant, today.year)
+    _check_transition(certificate, "issue")
     certificate.issue_date = today
     certificate.expiry_date = today + dt.timedelta(days=certificate.validity_days)
     certificate.validated_by = actor.user
+    try:
+        certificate.clean()  # the 60-day rule; the database constraints guard the rest
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), code="invalid_certificate") from None
     key = signing_key_active(authority=certificate.issuing_authority, on=today)
-    cose = signing.sign_certificate(payload_for(certificate), private_key(key))
+    signer = private_key(key)
+    # The number is taken last: its row lock is then held only while signing, saving and committing.
+    certificate.number = _next_number(certificate.exporting_participant, today.year)
+    cose = signing.sign_certificate(payload_for(certificate), signer)
     certificate.signing_key = key
     certificate.cose = cose
     certificate.qr_text = signing.qr_text_from_cose(cose)
-    try:
-        certificate.full_clean(exclude=["replaces"])
-    except ValidationError as exc:
-        raise DomainError(" ".join(exc.messages), code="invalid_certificate") from None
+    _transition(certificate, "issue", actor=actor)
     certificate.save()
     if certificate.replaces_id:
         old = Certificate.objects.select_for_update().get(pk=certificate.replaces_id)

@@ -1,0 +1,1 @@
+"""Reads of statistics: current figures, the summary, timeliness, anomalies, mirror, valuation, reconciliation."""

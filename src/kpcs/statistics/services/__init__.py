@@ -1,0 +1,1 @@
+"""Writes of statistics: imports, derived statistics, questionnaires, referrals, settings."""

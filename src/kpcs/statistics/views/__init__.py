@@ -1,0 +1,1 @@
+"""Statistics pages: public summary, WGS analyses, submissions, national detail, questionnaires."""
