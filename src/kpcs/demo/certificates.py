@@ -214,8 +214,9 @@ def _write_chunk(chunk: list[_Plan], keys: dict, today: dt.date, counts: dict[st
             steps.append(("issued", "confirmed", c.prepared_by))
         elif p.fate in {"expired", "void"}:
             steps.append(("issued", p.fate, None if p.fate == "expired" else c.validated_by))
-        audits += [AuditEvent(at=_moment(c, after, p), actor=user, actor_label=getattr(user, "username", "system"), action=(
-            "create" if before is None else "transition"), object_type="certificates.certificate",
+        audits += [AuditEvent(
+            at=_moment(c, after, p), actor=user, actor_label=getattr(user, "username", "system"),
+            action="create" if before is None else "transition", object_type="certificates.certificate",
             object_id=str(c.pk), object_label=c.number or f"draft #{c.pk}", changes={"status": [before, after]},
             note="demo world") for before, after, user in steps]
         if p.fate == "void":

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
