@@ -38,7 +38,7 @@ def _charts_visible(page, at_least: int) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_public_statistics_page_draws_its_charts(live_server, page, shot):
+def test_public_statistics_page_draws_its_charts(registry, live_server, page, shot):
     _figures()
     page.goto(f"{live_server.url}/statistics/?year=2006")
     expect(page.locator("h1")).to_have_text("Rough diamond statistics, 2006")
@@ -56,7 +56,7 @@ def test_public_statistics_page_draws_its_charts(live_server, page, shot):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_wgs_dashboard_shows_lateness_anomalies_and_mirror_gaps(live_server, page, login, shot):
+def test_wgs_dashboard_shows_lateness_anomalies_and_mirror_gaps(registry, live_server, page, login, shot):
     _figures()
     login(page, "wgs_analyst")
     page.goto(f"{live_server.url}/statistics/wgs/?year=2006")
