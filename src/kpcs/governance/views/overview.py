@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kpcs.governance.forms import BodyForm, DeadlineForm, MeetingForm, OnForm, SeatForm, YearForm
+from kpcs.governance.forms import BodyForm, DeadlineForm, MeetingForm, MemberForm, OnForm, SeatForm, YearForm
 from kpcs.governance.models import CommitteeSeat
 from kpcs.governance.selectors.committee import body_list, chairs_for, committee_seats, committee_warnings
 from kpcs.governance.selectors.decisions import deadline_list, deadlines_due, decision_list, meeting_list
@@ -68,6 +68,17 @@ def body_page(request: HttpRequest) -> HttpResponse:
         refused = forbidden_unless(request, "governance.manage")
         if refused:
             return refused
+        if request.POST.get("body_id"):
+            member_form = MemberForm(request.POST)
+            if member_form.is_valid() and submit(member_form, lambda: committee.body_member_add(
+                    actor=request_actor(request), body_id=int(request.POST["body_id"]),
+                    member=member_form.cleaned_data["member"], role=member_form.cleaned_data["role"])):
+                messages.success(request, _("The member was added."))
+                return redirect("governance-bodies")
+            for error in member_form.errors.get("__all__", []) + [e for k, v in member_form.errors.items()
+                                                                   if k != "__all__" for e in v]:
+                messages.error(request, error)
+            return redirect("governance-bodies")
         form = BodyForm(request.POST)
         if form.is_valid() and submit(form, lambda: committee.body_create(
                 actor=request_actor(request), name=form.cleaned_data["name"], kind=form.cleaned_data["kind"],
@@ -75,6 +86,7 @@ def body_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The body was established."))
             return redirect("governance-bodies")
     return render(request, "governance/bodies.html", {"bodies": body_list(), "form": form,
+                                                      "member_form": MemberForm(),
                                                       **can(request, "governance.manage")})
 
 
