@@ -23,7 +23,15 @@ from kpcs.certificates.models import (
     ReuseAlert,
 )
 from kpcs.certificates.payload import payload_for
-from kpcs.certificates.rules import DraftInput, Problem, RuleViolation, check_draft, line_totals
+from kpcs.certificates.rules import (
+    DraftInput,
+    LineInput,
+    OriginInput,
+    Problem,
+    RuleViolation,
+    check_draft,
+    line_totals,
+)
 from kpcs.certificates.services.keys import private_key, signing_key_active
 from kpcs.certificates.status import TRANSITIONS, Status
 from kpcs.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -111,8 +119,6 @@ def _next_number(participant: Participant, year: int) -> str:
 
 
 def draft_input_of(certificate: Certificate) -> DraftInput:
-    from kpcs.certificates.rules import LineInput, OriginInput
-
     return DraftInput(
         destination=certificate.importing_participant.code, exporter_id=certificate.exporter_id,
         importer_id=certificate.importer_id, parcels=certificate.parcels,

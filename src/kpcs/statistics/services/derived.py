@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from django.db import connection, transaction
@@ -130,7 +129,11 @@ def statistics_certificate_changed(certificate_id: int) -> None:
     ``robust``: a failure is logged, never raised into the certificate write that already committed
     (``kpcs stats rebuild`` repairs the table).
     """
-    transaction.on_commit(partial(statistics_refresh_certificate, certificate_id), robust=True)
+    def refresh_after_commit() -> None:
+        # A named function, not functools.partial: robust on_commit logs failures by the callable's __qualname__.
+        statistics_refresh_certificate(certificate_id)
+
+    transaction.on_commit(refresh_after_commit, robust=True)
 
 
 def _record_counted() -> None:
